@@ -1,0 +1,103 @@
+package io.faaskar.core.internal.invoke;
+
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which headers cross the proxy. Hop-by-hop headers (RFC 9110 section 7.6.1, and any named in
+ * {@code Connection}) concern one connection only; {@code Host}, {@code Content-Length} and
+ * {@code Expect} are set by the JDK client itself, which refuses them from callers.
+ */
+final class HopByHopHeaders {
+
+    private static final Set<String> HOP_BY_HOP = caseInsensitive(
+            "Connection", "Proxy-Connection", "Keep-Alive", "Proxy-Authenticate", "Proxy-Authorization",
+            "Te", "Trailer", "Transfer-Encoding", "Upgrade");
+    private static final Set<String> SET_BY_CLIENT = caseInsensitive("Host", "Content-Length", "Expect");
+
+    private HopByHopHeaders() {
+    }
+
+    /** Adds every end-to-end request header to the upstream request. */
+    static void copyRequestHeaders(Map<String, List<String>> headers, HttpRequest.Builder upstream) {
+        if (headers == null || headers.isEmpty()) {
+            return;
+        }
+        Set<String> listed = listedInConnection(headers.get(findKey(headers, "Connection")));
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            String name = header.getKey();
+            if (name == null || name.isEmpty() || name.charAt(0) == ':' || HOP_BY_HOP.contains(name)
+                    || SET_BY_CLIENT.contains(name) || listed.contains(name) || header.getValue() == null) {
+                continue;
+            }
+            for (String value : header.getValue()) {
+                if (value == null) {
+                    continue;
+                }
+                try {
+                    upstream.header(name, value);
+                } catch (IllegalArgumentException refused) {
+                    // a header the JDK client will not send (restricted or malformed): drop it, as a proxy may
+                }
+            }
+        }
+    }
+
+    /** The end-to-end headers of a replica's response, keyed case-insensitively. */
+    static Map<String, List<String>> responseHeaders(HttpHeaders headers) {
+        Map<String, List<String>> all = headers.map();
+        Set<String> listed = listedInConnection(headers.allValues("Connection"));
+        Map<String, List<String>> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, List<String>> header : all.entrySet()) {
+            String name = header.getKey();
+            if (name == null || name.isEmpty() || name.charAt(0) == ':' || HOP_BY_HOP.contains(name) || listed.contains(name)) {
+                continue;
+            }
+            result.put(name, header.getValue());
+        }
+        return result;
+    }
+
+    private static Set<String> listedInConnection(List<String> connectionValues) {
+        if (connectionValues == null || connectionValues.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String value : connectionValues) {
+            if (value == null) {
+                continue;
+            }
+            for (String token : value.split(",")) {
+                String t = token.trim();
+                if (!t.isEmpty()) {
+                    names.add(t);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String findKey(Map<String, List<String>> headers, String name) {
+        if (headers.containsKey(name)) {
+            return name;
+        }
+        for (String key : headers.keySet()) {
+            if (name.equalsIgnoreCase(key)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(new ArrayList<>(List.of(names)));
+        return set;
+    }
+}
