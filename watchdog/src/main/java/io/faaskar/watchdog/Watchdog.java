@@ -91,7 +91,11 @@ public final class Watchdog {
         ConcurrencyLimiter limiter = new ConcurrencyLimiter(functionHandler(), config.maxInflight());
         Router router = new Router(new HealthHandler(state, lockFile), new ReadyHandler(state, lockFile, limiter), limiter);
         tracker = new InflightTracker(router);
-        server = HttpServer.create(new InetSocketAddress(config.port()), BACKLOG);
+        try {
+            server = HttpServer.create(listenAddress(config), BACKLOG);
+        } catch (IOException e) {
+            throw new IOException("Cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+        }
         server.createContext("/", tracker);
         server.setExecutor(requestPool);
         server.start();
@@ -143,6 +147,9 @@ public final class Watchdog {
         state.markNotAccepting();
         if (probe != null) {
             probe.cancel();
+        }
+        if (upstream != null) {
+            upstream.expectExit(); // a supervisor may signal the whole process group
         }
         lockFile.delete();
         try {
@@ -226,5 +233,12 @@ public final class Watchdog {
         public void run() {
             server.stop(delaySeconds);
         }
+    }
+
+    /** All interfaces, as in a container; the local provider sets bind_address=127.0.0.1 so replicas stay on loopback. */
+    private static InetSocketAddress listenAddress(WatchdogConfig config) {
+        return config.bindAddress() == null
+                ? new InetSocketAddress(config.port())
+                : new InetSocketAddress(config.bindAddress(), config.port());
     }
 }

@@ -165,4 +165,16 @@ class HttpModeTest {
             assertTrue(wd.fatalMessages.get(0).contains("exit status 0"), wd.fatalMessages.get(0));
         }
     }
+
+    @Test
+    void drainStopsTheFunctionWithoutFatalError() throws Exception {
+        int port = freePort();
+        startUpstream(port);
+        TestWatchdog wd = startProxy(port, "healthcheck_interval", "0s");
+        TestWatchdog.await("upstream ready", () -> wd.status("/_/health") == 200);
+        wd.watchdog.drain();
+        assertEquals(-1, wd.status("/_/health"));
+        Thread.sleep(100); // the exit watcher reports the function's exit asynchronously
+        assertTrue(wd.fatalMessages.isEmpty(), wd.fatalMessages.toString());
+    }
 }

@@ -154,7 +154,7 @@ public class DeployCommand extends FaasAction {
                 Map.of(), Map.of(), null, null, null);
     }
 
-    private List<FunctionDeployment> fromStackFile() throws Exception {
+    private List<FunctionDeployment> fromStackFile() {
         if (name != null || nameArgument != null || image != null || fprocess != null) {
             throw new UserError("--yaml deploys the functions of the file: leave out the name, --image and "
                     + "--fprocess (use --filter to pick functions)");

@@ -38,7 +38,7 @@ public final class ConfigReader {
         Duration execTimeout = readDuration("exec_timeout", mode == Mode.CLASSIC ? Duration.ZERO : DEFAULT_TIMEOUT);
         Duration healthcheckInterval = readDuration("healthcheck_interval", writeTimeout);
         int maxInflight = readInt("max_inflight", 0, 0, Integer.MAX_VALUE);
-        return new WatchdogConfig(mode, FunctionCommand.split(fprocess), upstream, port,
+        return new WatchdogConfig(mode, FunctionCommand.split(fprocess), upstream, value("bind_address"), port,
                 readTimeout, writeTimeout, execTimeout, healthcheckInterval, maxInflight,
                 readBoolean("combine_output", true),
                 value("content_type"),

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param command       fprocess split on single spaces
  * @param upstreamUrl   http mode only, else null
+ * @param bindAddress   address to listen on (faaskar's {@code bind_address}), or null for every interface
  * @param port          0 picks a free port (logged in "Listening on port N")
  * @param execTimeout   zero = disabled
  * @param maxInflight   zero = unlimited
@@ -20,6 +21,7 @@ public record WatchdogConfig(
         Mode mode,
         List<String> command,
         URI upstreamUrl,
+        String bindAddress,
         int port,
         Duration readTimeout,
         Duration writeTimeout,

@@ -39,8 +39,6 @@ public final class StreamCollector implements Runnable {
             }
             wait(left);
         }
-        synchronized (bytes) {
-            return bytes.toByteArray();
-        }
+        return bytes.toByteArray(); // ByteArrayOutputStream synchronizes itself
     }
 }

@@ -37,6 +37,11 @@ public final class UpstreamProcess {
         return upstream;
     }
 
+    /** From now on an exit is expected (draining): logged, not fatal. */
+    public void expectExit() {
+        stopping = true;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -79,7 +84,9 @@ public final class UpstreamProcess {
             } catch (InterruptedException e) {
                 return;
             }
-            if (!upstream.stopping) {
+            if (upstream.stopping) {
+                Log.info("Function process exited: exit status " + exitCode);
+            } else {
                 beforeFatal.run();
                 fatal.fatal("Forked function has terminated: exit status " + exitCode, 1);
             }

@@ -49,7 +49,13 @@ class ConfigReaderTest {
         assertFalse(config.marshalRequest());
         assertNull(config.contentType());
         assertNull(config.upstreamUrl());
+        assertNull(config.bindAddress());
         assertEquals(TMP.resolve(".lock"), config.lockFile());
+    }
+
+    @Test
+    void bindAddressIsRead() throws Exception {
+        assertEquals("127.0.0.1", read("fprocess", "cat", "bind_address", "127.0.0.1").bindAddress());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.faaskar.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -55,6 +56,7 @@ public record FunctionDeployment(
                 labels, newAnnotations, limits, requests, readOnlyRootFilesystem);
     }
 
+    @JsonIgnore
     public boolean readOnlyRoot() {
         return Boolean.TRUE.equals(readOnlyRootFilesystem);
     }

@@ -1,5 +1,6 @@
 package io.faaskar.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -36,6 +37,7 @@ public record FunctionRef(String name, String namespace) {
     }
 
     /** {@code name.namespace}, the label OpenFaaS metrics use. */
+    @JsonIgnore
     public String qualified() {
         return name + "." + namespace;
     }

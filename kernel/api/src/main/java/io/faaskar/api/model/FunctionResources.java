@@ -1,5 +1,6 @@
 package io.faaskar.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -22,6 +23,7 @@ public record FunctionResources(
     }
 
     /** True when no resource is set, so the value can be treated as absent. */
+    @JsonIgnore
     public boolean isEmpty() {
         return blank(memory) && blank(cpu) && blank(nvidiaGpu) && blank(amdGpu) && blank(intelGpu);
     }

@@ -1,5 +1,6 @@
 package io.faaskar.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public record FunctionStatus(
     }
 
     /** The provider that runs this function, as the kernel records it in the annotations; null if unknown. */
+    @JsonIgnore
     public String provider() {
         return annotations == null ? null : annotations.get(FunctionDeployment.PROVIDER_ANNOTATION);
     }

@@ -97,6 +97,11 @@ public final class GatewayComponent {
         stopServer();
     }
 
+    /** The bound gateway port, or -1 when stopped (for tests). */
+    synchronized int port() {
+        return server == null ? -1 : server.port();
+    }
+
     private GatewayServer start(GatewaySettings s) {
         GatewayServer candidate = new GatewayServer(s, services, version);
         candidate.start();

@@ -25,29 +25,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FunctionProxyTest {
+class FunctionProxyTest extends SharedGatewayTest {
 
-    private static TestGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = new TestGateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
-    }
 
     private static String header(InvocationRequest request, String name) {
         List<String> values = request.headers().get(name);
@@ -71,6 +52,19 @@ class FunctionProxyTest {
         assertTrue(header(request, "X-Forwarded-For").startsWith("127.0.0.1:"), header(request, "X-Forwarded-For"));
         assertEquals("127.0.0.1:" + gateway.server.port(), header(request, "X-Forwarded-Host"));
         assertTrue(header(request, "User-Agent").startsWith("Java-http-client"), "the client's User-Agent is kept");
+    }
+
+    @Test
+    void userAgentIsAddedWhenAbsent() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.server.port())) {
+            socket.getOutputStream().write(("GET /function/echo HTTP/1.1\r\nHost: example.com:8080\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        }
+        assertEquals("faaskar-gateway/test", header(gateway.invoker.last, "User-Agent"));
+        assertEquals("example.com:8080", header(gateway.invoker.last, "X-Forwarded-Host"));
+        assertNull(header(gateway.invoker.last, "Connection"));
     }
 
     @Test

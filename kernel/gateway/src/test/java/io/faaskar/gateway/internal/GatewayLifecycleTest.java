@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -15,17 +14,7 @@ import org.junit.jupiter.api.Test;
 class GatewayLifecycleTest {
 
     private static GatewayComponent.Config config(int port, int metricsPort) {
-        return new GatewayComponent.Config() {
-            @Override public Class<? extends Annotation> annotationType() { return GatewayComponent.Config.class; }
-            @Override public String host() { return "127.0.0.1"; }
-            @Override public int port() { return port; }
-            @Override public int metricsPort() { return metricsPort; }
-            @Override public long maxSystemBodyBytes() { return 1024 * 1024; }
-            @Override public long maxFunctionBodyBytes() { return 64L * 1024 * 1024; }
-            @Override public int readTimeout() { return 60; }
-            @Override public int writeTimeout() { return 60; }
-            @Override public boolean authEnabled() { return true; }
-        };
+        return TestConfig.of(port, metricsPort);
     }
 
     @Test

@@ -21,31 +21,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LogsTest {
+class LogsTest extends SharedGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2024-01-01T10:00:00.123456789Z");
-    private static TestGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = new TestGateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
-    }
 
     private static LogMessage line(String text) {
         return new LogMessage("figlet", "openfaas-fn", "figlet-1", T0, text);

@@ -7,29 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RoutingAndAuthTest {
+class RoutingAndAuthTest extends SharedGatewayTest {
 
-    private static TestGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = new TestGateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
-    }
 
     @Test
     void healthzAnswersOkWithoutCredentials() throws Exception {

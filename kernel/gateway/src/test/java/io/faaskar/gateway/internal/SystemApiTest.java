@@ -14,30 +14,11 @@ import io.faaskar.api.provider.UnsupportedFeatureException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SystemApiTest {
+class SystemApiTest extends SharedGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = new TestGateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
-    }
 
     @Test
     void listsFunctionsOfTheNamespaceAsJson() throws Exception {

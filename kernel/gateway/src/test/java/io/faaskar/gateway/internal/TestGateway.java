@@ -27,7 +27,7 @@ final class TestGateway implements AutoCloseable {
             .build();
 
     TestGateway() {
-        this(settings(5, true));
+        this(settings(30, true));
     }
 
     TestGateway(GatewaySettings settings) {

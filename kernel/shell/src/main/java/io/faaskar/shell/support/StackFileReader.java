@@ -39,12 +39,14 @@ public final class StackFileReader {
     }
 
     /** The deployments of a stack file, in file order; {@code environment_file} paths are relative to its folder. */
-    public List<FunctionDeployment> read(Path stackFile) throws IOException {
+    public List<FunctionDeployment> read(Path stackFile) {
         String text;
         try {
             text = readText(stackFile);
         } catch (NoSuchFileException e) {
             throw new UserError("File not found: " + stackFile, e);
+        } catch (IOException e) {
+            throw new UserError("Cannot read " + stackFile + ": " + e, e);
         }
         StackFile stack = parse(text, stackFile.getFileName().toString());
         Path folder = stackFile.toAbsolutePath().getParent();
@@ -73,7 +75,7 @@ public final class StackFileReader {
         } catch (NoSuchFileException e) {
             throw new UserError("environment_file not found: " + file, e);
         } catch (IOException e) {
-            throw new UserError("Cannot read environment_file " + file + ": " + e.getMessage(), e);
+            throw new UserError("Cannot read environment_file " + file + ": " + e, e);
         }
         if (text.isBlank()) {
             return Map.of();

@@ -52,7 +52,7 @@ final class AdminAccountManager {
     }
 
     /** First start: creates {@code admin} when the realm has no such user. */
-    void ensureAdmin() {
+    synchronized void ensureAdmin() {
         if (users.exists(AdminAccount.USER)) {
             return;
         }
@@ -94,7 +94,7 @@ final class AdminAccountManager {
         return Optional.empty();
     }
 
-    String resetPassword(String newPassword) {
+    synchronized String resetPassword(String newPassword) {
         if (newPassword != null && newPassword.isBlank()) {
             throw new IllegalArgumentException("the new password must not be empty");
         }

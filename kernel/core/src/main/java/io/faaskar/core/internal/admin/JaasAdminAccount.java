@@ -15,6 +15,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -26,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * {@code admin} at first start and authenticates {@code /system/*} callers against the realm.
  * Re-activated when realms or backing engines come and go, so a realm that appears late is used.
  */
-@Component(service = AdminAccount.class, configurationPid = CoreConfig.PID)
+@Component(service = AdminAccount.class, configurationPid = CoreConfig.PID, immediate = true)
 public class JaasAdminAccount implements AdminAccount {
 
     private static final Logger LOG = LoggerFactory.getLogger(JaasAdminAccount.class);
     static final String KARAF_JAAS_PID = "org.apache.karaf.jaas";
 
-    private final AdminAccountManager manager;
+    private final List<JaasRealm> realms;
+    private final List<BackingEngineFactory> engines;
+    private final ConfigurationAdmin configurationAdmin;
+    private volatile AdminAccountManager manager;
+    private volatile CoreConfig applied;
 
     @Activate
     public JaasAdminAccount(
@@ -42,6 +47,24 @@ public class JaasAdminAccount implements AdminAccount {
             List<BackingEngineFactory> engines,
             @Reference ConfigurationAdmin configurationAdmin,
             CoreConfig config) {
+        this.realms = realms;
+        this.engines = engines;
+        this.configurationAdmin = configurationAdmin;
+        configure(config);
+    }
+
+    /** The PID is shared with the other core components; only a change of this one's keys rebuilds the account. */
+    @Modified
+    void modified(CoreConfig config) {
+        CoreConfig previous = applied;
+        if (!config.realm().equals(previous.realm()) || !config.requiredRole().equals(previous.requiredRole())
+                || !config.authCacheTtl().equals(previous.authCacheTtl())) {
+            configure(config);
+        }
+    }
+
+    private void configure(CoreConfig config) {
+        applied = config;
         String realmName = config.realm();
         Optional<JaasRealm> realm = realms.stream().filter(r -> realmName.equals(r.getName()))
                 .max(Comparator.comparingInt(JaasRealm::getRank));
@@ -49,12 +72,13 @@ public class JaasAdminAccount implements AdminAccount {
                 .map(r -> KarafRealmUsers.find(realmName, r.getEntries(), engines, () -> enableEncryption(configurationAdmin)))
                 .orElse(null);
         Path karafData = Path.of(System.getProperty("karaf.data", "data"));
-        manager = new AdminAccountManager(realmName, config.requiredRole(),
+        AdminAccountManager next = new AdminAccountManager(realmName, config.requiredRole(),
                 users != null ? users : new MissingRealm(realmName, realm.isPresent()),
                 new JaasAuthenticator(realmName, config.requiredRole()),
                 InitialPasswordFile.in(karafData), new PasswordGenerator(),
                 new LoginCache(Durations.parse("authCacheTtl", config.authCacheTtl()), System::nanoTime),
                 System::getenv, System.out);
+        manager = next;
         if (users == null) {
             LOG.warn(realm.isPresent()
                     ? "JAAS realm {} has no login module whose users faaskar can edit; the admin user is not provisioned"
@@ -62,7 +86,7 @@ public class JaasAdminAccount implements AdminAccount {
             return;
         }
         try {
-            manager.ensureAdmin();
+            next.ensureAdmin();
         } catch (RuntimeException e) {
             LOG.error("Cannot provision the admin user in JAAS realm {}: {}", realmName, e.toString(), e);
         }

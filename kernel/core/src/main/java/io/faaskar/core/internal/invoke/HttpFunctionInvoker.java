@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +51,10 @@ public class HttpFunctionInvoker implements FunctionInvoker {
 
     private final ProviderRegistry providers;
     private final InvocationMetrics metrics;
-    private final Duration invokeTimeout;
     private final ExecutorService executor;
-    private final HttpClient client;
+    private volatile Duration invokeTimeout;
+    private volatile Duration connectTimeout;
+    private volatile HttpClient client;
     private final EndpointBalancer balancer = new EndpointBalancer();
 
     @Activate
@@ -65,19 +67,39 @@ public class HttpFunctionInvoker implements FunctionInvoker {
             Duration invokeTimeout) {
         this.providers = providers;
         this.metrics = metrics;
-        this.invokeTimeout = invokeTimeout;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "faaskar-invoker-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpClient.newBuilder()
+        this.invokeTimeout = invokeTimeout;
+        this.connectTimeout = connectTimeout;
+        this.client = newClient(connectTimeout);
+    }
+
+    private HttpClient newClient(Duration connect) {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
+                .connectTimeout(connect)
                 .executor(executor)
                 .build();
+    }
+
+    /**
+     * The PID is shared with the other core components: a change of another key must not restart the
+     * invoker and cut streaming invocations, so timeouts are applied in place. A new connect timeout
+     * means a new client; exchanges under way finish on the old one.
+     */
+    @Modified
+    void modified(CoreConfig config) {
+        invokeTimeout = Durations.parse("invokeTimeout", config.invokeTimeout());
+        Duration connect = Durations.parse("connectTimeout", config.connectTimeout());
+        if (!connect.equals(connectTimeout)) {
+            connectTimeout = connect;
+            client = newClient(connect);
+        }
     }
 
     @Deactivate
@@ -116,6 +138,8 @@ public class HttpFunctionInvoker implements FunctionInvoker {
     private InvocationResponse forward(InvocationRequest request, FunctionRef ref, List<FunctionEndpoint> endpoints,
             FunctionStats stats, long start) {
         String method = request.method() == null || request.method().isBlank() ? "GET" : request.method();
+        HttpClient http = client;
+        Duration timeout = invokeTimeout;
         UntouchedBody body = request.body() == null ? null : new UntouchedBody(request.body());
         BodyPublisher publisher = publisher(body, request.contentLength());
         FunctionEndpoint excluded = null;
@@ -123,8 +147,8 @@ public class HttpFunctionInvoker implements FunctionInvoker {
             EndpointBalancer.Load load = balancer.acquire(endpoints, excluded);
             FunctionEndpoint endpoint = load.endpoint();
             try {
-                HttpRequest upstream = upstreamRequest(endpoint, request, method, publisher);
-                HttpResponse<InputStream> response = client.send(upstream, BodyHandlers.ofInputStream());
+                HttpRequest upstream = upstreamRequest(endpoint, request, method, publisher, timeout);
+                HttpResponse<InputStream> response = http.send(upstream, BodyHandlers.ofInputStream());
                 return new ForwardedResponse(response.statusCode(), HopByHopHeaders.responseHeaders(response.headers()),
                         response.body(), endpoint.instance(), status -> {
                             load.release();
@@ -141,7 +165,7 @@ public class HttpFunctionInvoker implements FunctionInvoker {
                 excluded = endpoint;
             } catch (HttpTimeoutException e) {
                 load.release();
-                throw new InvocationException(504, "Timed out after " + Durations.format(invokeTimeout)
+                throw new InvocationException(504, "Timed out after " + Durations.format(timeout)
                         + " waiting for: " + ref.qualified(), e);
             } catch (IOException e) {
                 load.release();
@@ -161,10 +185,10 @@ public class HttpFunctionInvoker implements FunctionInvoker {
         }
     }
 
-    private HttpRequest upstreamRequest(FunctionEndpoint endpoint, InvocationRequest request, String method,
-            BodyPublisher publisher) {
+    private static HttpRequest upstreamRequest(FunctionEndpoint endpoint, InvocationRequest request, String method,
+            BodyPublisher publisher, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target(endpoint.uri(), request.path(), request.rawQuery()))
-                .timeout(invokeTimeout)
+                .timeout(timeout)
                 .method(method, publisher);
         HopByHopHeaders.copyRequestHeaders(request.headers(), builder);
         return builder.build();

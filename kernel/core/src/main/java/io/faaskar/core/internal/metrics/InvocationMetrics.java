@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
  * The per-function counters the invoker writes and the metrics service reads, and the Prometheus
  * registry (a private one, so a restarted bundle starts clean) with the OpenFaaS gateway metrics.
  */
-@Component(service = InvocationMetrics.class)
+@Component(service = InvocationMetrics.class, immediate = true)
 public class InvocationMetrics {
 
     public static final String INVOCATION_TOTAL = "gateway_function_invocation_total";

@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@link MetricsService}: the invoker's counters, and {@code gateway_service_count} refreshed every 5 s. */
-@Component(service = MetricsService.class)
+@Component(service = MetricsService.class, immediate = true)
 public class PrometheusMetricsService implements MetricsService {
 
     static final long REFRESH_SECONDS = 5;

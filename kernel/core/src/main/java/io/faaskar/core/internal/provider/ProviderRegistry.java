@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * rule (annotation, else the configured default). Providers come and go at runtime; readers see an
  * immutable snapshot, so the invocation path takes no lock.
  */
-@Component(service = ProviderRegistry.class, configurationPid = CoreConfig.PID)
+@Component(service = ProviderRegistry.class, configurationPid = CoreConfig.PID, immediate = true)
 public class ProviderRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);

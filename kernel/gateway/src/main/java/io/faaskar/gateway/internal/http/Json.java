@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * The gateway's one ObjectMapper: Java time registered explicitly (no ServiceLoader in OSGi), dates as
  * RFC3339 text, unknown fields ignored, nulls accepted for collections (the model normalises them).
  */
 public final class Json {
+
+    /** Jackson's pointer to where an unclosed object began, which says nothing to a client. */
+    private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?]\\)");
 
     private final ObjectMapper mapper;
 
@@ -53,7 +57,8 @@ public final class Json {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             message.append(" (field ").append(fieldPath(mismatch)).append(')');
         }
-        return message.append(": ").append(oneLine(e.getOriginalMessage())).toString();
+        String problem = SOURCE_REFERENCE.matcher(oneLine(e.getOriginalMessage())).replaceAll("");
+        return message.append(": ").append(problem).toString();
     }
 
     private static String fieldPath(MismatchedInputException e) {

@@ -2,6 +2,7 @@ package io.faaskar.gateway.internal.system;
 
 import io.faaskar.api.model.LogMessage;
 import io.faaskar.api.provider.LogSink;
+import io.faaskar.gateway.internal.http.DisconnectProbe;
 import io.faaskar.gateway.internal.http.Exchange;
 import io.faaskar.gateway.internal.http.Json;
 import java.io.IOException;
@@ -29,6 +30,7 @@ final class NdjsonLogSink implements LogSink {
     private final Exchange exchange;
     private final Json json;
     private final long deadlineNanos;
+    private final DisconnectProbe probe;
     private volatile boolean closed;
     private OutputStream out;
     private IOException writeFailure;
@@ -37,6 +39,7 @@ final class NdjsonLogSink implements LogSink {
         this.exchange = exchange;
         this.json = json;
         this.deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
+        this.probe = DisconnectProbe.of(exchange.request());
         exchange.request().addFailureListener(failure -> closed = true);
     }
 
@@ -63,7 +66,10 @@ final class NdjsonLogSink implements LogSink {
 
     @Override
     public boolean isClosed() {
-        return closed || System.nanoTime() - deadlineNanos >= 0;
+        if (!closed && (System.nanoTime() - deadlineNanos >= 0 || (probe != null && probe.clientGone()))) {
+            closed = true;
+        }
+        return closed;
     }
 
     /** The handler is done with the sink: late messages from other threads are dropped. */
@@ -75,6 +81,9 @@ final class NdjsonLogSink implements LogSink {
     synchronized void finish() throws IOException {
         if (writeFailure != null) {
             throw writeFailure;
+        }
+        if (probe != null && probe.clientSentData()) {
+            throw new IOException("the client sent data while reading a log stream");
         }
         stream().close();
         exchange.complete();
