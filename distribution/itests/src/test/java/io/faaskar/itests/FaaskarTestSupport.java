@@ -56,7 +56,7 @@ public abstract class FaaskarTestSupport extends KarafTestSupport {
     private static final String KNOWN_PASSWORD = "itests-" + UUID.randomUUID();
     private static volatile String adminPassword;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public MavenArtifactUrlReference getKarafDistribution() {

@@ -43,9 +43,9 @@ public class ShellIT extends FaaskarTestSupport {
         faas("faas:scale " + name + " 2");
         awaitAvailableReplicas(name, 2);
 
-        // The watchdog logs "Forking fprocess." for each request it forks a process for.
+        // The watchdog logs "Forking fprocess." for each request it forks a process for. (Karaf wants options before arguments.)
         await(name + " logs").atMost(Duration.ofSeconds(30))
-                .until(() -> faas("faas:logs " + name + " --tail 5").contains("Forking fprocess."));
+                .until(() -> faas("faas:logs --tail 5 " + name).contains("Forking fprocess."));
 
         faas("faas:remove " + name);
         await(name + " removed").atMost(READY_TIMEOUT).until(() -> !faas("faas:list").contains(name));

@@ -29,7 +29,7 @@ final class HopByHopHeaders {
         if (headers == null || headers.isEmpty()) {
             return;
         }
-        Set<String> listed = listedInConnection(headers.get(findKey(headers, "Connection")));
+        Set<String> listed = listedInConnection(valuesOf(headers, "Connection"));
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
             String name = header.getKey();
             if (name == null || name.isEmpty() || name.charAt(0) == ':' || HOP_BY_HOP.contains(name)
@@ -83,13 +83,11 @@ final class HopByHopHeaders {
         return names;
     }
 
-    private static String findKey(Map<String, List<String>> headers, String name) {
-        if (headers.containsKey(name)) {
-            return name;
-        }
-        for (String key : headers.keySet()) {
-            if (name.equalsIgnoreCase(key)) {
-                return key;
+    /** The values of a header whatever the map's key case; null when absent (never asks a sorted map for a null key). */
+    private static List<String> valuesOf(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (name.equalsIgnoreCase(header.getKey())) {
+                return header.getValue();
             }
         }
         return null;

@@ -177,6 +177,20 @@ class HttpFunctionInvokerTest {
     }
 
     @Test
+    void caseInsensitiveHeaderMapWithoutConnectionHeaderIsForwarded() throws Exception {
+        // the gateway hands over a case-insensitive TreeMap, which refuses lookups of a null key
+        Replica a = replica("a");
+        serve(ECHO, a.endpoint());
+        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("x-custom", List.of("one"));
+        InvocationResponse response = invoker.invoke(get(ECHO, "/", null, headers));
+
+        assertEquals(200, response.status());
+        readAndClose(response);
+        assertEquals(List.of("one"), a.receivedHeaders.get(0).get("X-custom"));
+    }
+
+    @Test
     void bodyOfUnknownLengthIsStreamedChunked() throws Exception {
         Replica a = replica("a");
         serve(ECHO, a.endpoint());
