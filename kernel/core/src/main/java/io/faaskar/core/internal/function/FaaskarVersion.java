@@ -6,7 +6,7 @@ import org.osgi.framework.Bundle;
 /** faaskar's own version for {@code /system/info}: the core bundle's version and the commit it was built from. */
 final class FaaskarVersion {
 
-    static final String SHA_HEADER = "Faaskar-Sha";
+    static final String SHA_HEADER = "Faaskar-Git-Sha";
     static final String VERSION_HEADER = "Faaskar-Version";
     static final String UNKNOWN = "unknown";
 

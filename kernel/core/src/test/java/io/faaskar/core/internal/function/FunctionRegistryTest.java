@@ -316,7 +316,7 @@ class FunctionRegistryTest {
     @Test
     void versionFallsBackToUnknownSha() {
         assertEquals(new VersionInfo(null, "unknown", "1.2.3"), FaaskarVersion.of("1.2.3", null));
-        assertEquals(new VersionInfo(null, "unknown", "1.2.3"), FaaskarVersion.of("1.2.3", "${faaskar.sha}"));
+        assertEquals(new VersionInfo(null, "unknown", "1.2.3"), FaaskarVersion.of("1.2.3", ""));
         assertEquals(new VersionInfo(null, "abc", "1.2.3"), FaaskarVersion.of("1.2.3", "abc"));
     }
 

@@ -103,7 +103,7 @@ public final class LocalFunctionProvider implements FunctionProvider {
 
     @Activate
     public LocalFunctionProvider(Config config, BundleContext context) {
-        this(LocalProviderSettings.from(config, context.getBundle().getVersion().toString(), gitSha(context)));
+        this(LocalProviderSettings.from(config, release(context), gitSha(context)));
     }
 
     /** Starts the provider on the given settings: what tests call, and the component through its constructor. */
@@ -428,6 +428,12 @@ public final class LocalFunctionProvider implements FunctionProvider {
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** The Maven version (0.1.0-SNAPSHOT), which reads better than the Bundle-Version bnd derives from it. */
+    private static String release(BundleContext context) {
+        String version = context.getBundle().getHeaders().get("Faaskar-Version");
+        return version == null || version.isBlank() ? context.getBundle().getVersion().toString() : version.trim();
     }
 
     private static String gitSha(BundleContext context) {
