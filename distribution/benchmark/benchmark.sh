@@ -19,8 +19,10 @@ PIDS=()
 
 cleanup() {
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-  [ -x "$WORK/faaskar/bin/stop" ] && "$WORK/faaskar/bin/stop" >/dev/null 2>&1 || true
-  sleep 1
+  if [ -x "$WORK/faaskar/bin/stop" ]; then
+    "$WORK/faaskar/bin/stop" >/dev/null 2>&1 || true
+    for _ in $(seq 1 60); do "$WORK/faaskar/bin/status" >/dev/null 2>&1 || break; sleep 0.5; done
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -43,7 +45,6 @@ ETC="$WORK/faaskar/etc"
 sed -i -e "s/^#\?\s*metricsPort\s*=.*/metricsPort = 18082/" "$ETC/io.faaskar.gateway.cfg"
 grep -q '^metricsPort' "$ETC/io.faaskar.gateway.cfg" || echo "metricsPort = 18082" >> "$ETC/io.faaskar.gateway.cfg"
 sed -i -e "s/^sshPort\s*=.*/sshPort = 18101/" "$ETC/org.apache.karaf.shell.cfg"
-sed -i -e "s/^rmiRegistryPort\s*=.*/rmiRegistryPort = 11099/" -e "s/^rmiServerPort\s*=.*/rmiServerPort = 44445/" "$ETC/org.apache.karaf.management.cfg"
 
 echo "starting faaskar on 127.0.0.1:$GW_PORT"
 FAASKAR_ADMIN_PASSWORD="$PASSWORD" FAASKAR_GATEWAY_PORT="$GW_PORT" "$WORK/faaskar/bin/start"

@@ -40,7 +40,7 @@ public final class Main {
             fail(e.getMessage());
             return;
         }
-        ServerTimeouts.apply(config);
+        JdkServerProperties.apply(config);
         if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
             System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host"); // http mode forwards Host as of-watchdog
         }
