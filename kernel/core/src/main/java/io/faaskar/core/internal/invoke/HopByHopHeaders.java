@@ -1,18 +1,20 @@
 package io.faaskar.core.internal.invoke;
 
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Which headers cross the proxy. Hop-by-hop headers (RFC 9110 section 7.6.1, and any named in
- * {@code Connection}) concern one connection only; {@code Host}, {@code Content-Length} and
- * {@code Expect} are set by the JDK client itself, which refuses them from callers.
+ * {@code Connection}) concern one connection only; {@code Host} and the body framing
+ * ({@code Content-Length}) are the client's to set for its own connection, and {@code Expect} would
+ * make the client wait for an interim answer the caller never asked it to wait for.
  */
 final class HopByHopHeaders {
 
@@ -25,7 +27,7 @@ final class HopByHopHeaders {
     }
 
     /** Adds every end-to-end request header to the upstream request. */
-    static void copyRequestHeaders(Map<String, List<String>> headers, HttpRequest.Builder upstream) {
+    static void copyRequestHeaders(Map<String, List<String>> headers, HttpFields.Mutable upstream) {
         if (headers == null || headers.isEmpty()) {
             return;
         }
@@ -37,29 +39,23 @@ final class HopByHopHeaders {
                 continue;
             }
             for (String value : header.getValue()) {
-                if (value == null) {
-                    continue;
-                }
-                try {
-                    upstream.header(name, value);
-                } catch (IllegalArgumentException refused) {
-                    // a header the JDK client will not send (restricted or malformed): drop it, as a proxy may
+                if (value != null) {
+                    upstream.add(name, value);
                 }
             }
         }
     }
 
-    /** The end-to-end headers of a replica's response, keyed case-insensitively. */
-    static Map<String, List<String>> responseHeaders(HttpHeaders headers) {
-        Map<String, List<String>> all = headers.map();
-        Set<String> listed = listedInConnection(headers.allValues("Connection"));
+    /** The end-to-end headers of a replica's response, keyed case-insensitively, values in their order. */
+    static Map<String, List<String>> responseHeaders(HttpFields headers) {
+        Set<String> listed = listedInConnection(headers.getValuesList(HttpHeader.CONNECTION));
         Map<String, List<String>> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, List<String>> header : all.entrySet()) {
-            String name = header.getKey();
+        for (HttpField field : headers) {
+            String name = field.getName();
             if (name == null || name.isEmpty() || name.charAt(0) == ':' || HOP_BY_HOP.contains(name) || listed.contains(name)) {
                 continue;
             }
-            result.put(name, header.getValue());
+            result.computeIfAbsent(name, n -> new ArrayList<>(1)).add(field.getValue());
         }
         return result;
     }

@@ -14,23 +14,17 @@ import io.faaskar.core.internal.metrics.FunctionStats;
 import io.faaskar.core.internal.metrics.InvocationMetrics;
 import io.faaskar.core.internal.provider.ProviderRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -41,8 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link FunctionInvoker} over HTTP: resolves a function's ready replicas from its provider on every
- * call, picks the least busy one and forwards the request through one shared, pooled HTTP/1.1 client
- * that never follows redirects. Bodies stream both ways.
+ * call, picks the least busy one and forwards the request through one shared Jetty HTTP/1.1 client
+ * ({@link ForwardingClient}: pooled keep-alive connections per replica, no redirects followed, bodies
+ * untouched). Bodies stream both ways. The calling thread sends the request and reads the answer
+ * itself; only a large or chunked request body is copied by an upload thread of its own.
  */
 @Component(service = FunctionInvoker.class, configurationPid = CoreConfig.PID)
 public class HttpFunctionInvoker implements FunctionInvoker {
@@ -51,10 +47,9 @@ public class HttpFunctionInvoker implements FunctionInvoker {
 
     private final ProviderRegistry providers;
     private final InvocationMetrics metrics;
-    private final ExecutorService executor;
+    private final ExecutorService uploads;
+    private final HttpClient client;
     private volatile Duration invokeTimeout;
-    private volatile Duration connectTimeout;
-    private volatile HttpClient client;
     private final EndpointBalancer balancer = new EndpointBalancer();
 
     @Activate
@@ -68,43 +63,30 @@ public class HttpFunctionInvoker implements FunctionInvoker {
         this.providers = providers;
         this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "faaskar-invoker-" + threads.incrementAndGet());
+        this.uploads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "faaskar-invoker-upload-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         this.invokeTimeout = invokeTimeout;
-        this.connectTimeout = connectTimeout;
-        this.client = newClient(connectTimeout);
-    }
-
-    private HttpClient newClient(Duration connect) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connect)
-                .executor(executor)
-                .build();
+        this.client = ForwardingClient.start(connectTimeout);
     }
 
     /**
      * The PID is shared with the other core components: a change of another key must not restart the
-     * invoker and cut streaming invocations, so timeouts are applied in place. A new connect timeout
-     * means a new client; exchanges under way finish on the old one.
+     * invoker and cut streaming invocations, so timeouts are applied in place (a new connect timeout
+     * holds for the connections opened from then on).
      */
     @Modified
     void modified(CoreConfig config) {
         invokeTimeout = Durations.parse("invokeTimeout", config.invokeTimeout());
-        Duration connect = Durations.parse("connectTimeout", config.connectTimeout());
-        if (!connect.equals(connectTimeout)) {
-            connectTimeout = connect;
-            client = newClient(connect);
-        }
+        client.setConnectTimeout(Durations.parse("connectTimeout", config.connectTimeout()).toMillis());
     }
 
     @Deactivate
     public void close() {
-        executor.shutdownNow();
+        ForwardingClient.stop(client);
+        uploads.shutdownNow();
     }
 
     @Override
@@ -138,60 +120,66 @@ public class HttpFunctionInvoker implements FunctionInvoker {
     private InvocationResponse forward(InvocationRequest request, FunctionRef ref, List<FunctionEndpoint> endpoints,
             FunctionStats stats, long start) {
         String method = request.method() == null || request.method().isBlank() ? "GET" : request.method();
-        HttpClient http = client;
         Duration timeout = invokeTimeout;
-        UntouchedBody body = request.body() == null ? null : new UntouchedBody(request.body());
-        BodyPublisher publisher = publisher(body, request.contentLength());
+        RequestBody body;
+        try {
+            body = RequestBody.of(request.body(), request.contentLength());
+        } catch (IOException e) {
+            LOG.debug("Reading the request body for {} failed: {}", ref, e.toString());
+            throw new InvocationException(502, "Can't reach service for: " + ref.qualified(), e);
+        }
         FunctionEndpoint excluded = null;
         for (int attempt = 1; ; attempt++) {
             EndpointBalancer.Load load = balancer.acquire(endpoints, excluded);
             FunctionEndpoint endpoint = load.endpoint();
+            UpstreamCall call = null;
             try {
-                HttpRequest upstream = upstreamRequest(endpoint, request, method, publisher, timeout);
-                HttpResponse<InputStream> response = http.send(upstream, BodyHandlers.ofInputStream());
-                return new ForwardedResponse(response.statusCode(), HopByHopHeaders.responseHeaders(response.headers()),
-                        response.body(), endpoint.instance(), status -> {
+                call = UpstreamCall.send(client, target(endpoint.uri(), request.path(), request.rawQuery()), method,
+                        request.headers(), body, uploads);
+                Response response = call.awaitHeaders(timeout);
+                return new ForwardedResponse(response.getStatus(), HopByHopHeaders.responseHeaders(response.getHeaders()),
+                        call.body(), endpoint.instance(), status -> {
                             load.release();
                             stats.end(status, start);
                         });
-            } catch (HttpConnectTimeoutException | ConnectException e) {
+            } catch (ExecutionException e) {
                 load.release();
-                boolean retry = attempt == 1 && endpoints.size() > 1 && (body == null || !body.touched());
-                LOG.debug("Could not connect to replica {} of {}{}: {}", endpoint.instance(), ref,
-                        retry ? ", trying another" : "", e.toString());
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                // Failed before the request began to go out: the replica could not be reached at all.
+                boolean unreached = !call.begun();
+                boolean retry = unreached && attempt == 1 && endpoints.size() > 1 && body.resendable();
+                LOG.debug("{} replica {} of {}{}: {}", unreached ? "Could not connect to" : "Exchange failed with",
+                        endpoint.instance(), ref, retry ? ", trying another" : "", cause.toString());
                 if (!retry) {
-                    throw new InvocationException(502, "Can't reach service for: " + ref.qualified(), e);
+                    throw new InvocationException(502, "Can't reach service for: " + ref.qualified(), cause);
                 }
                 excluded = endpoint;
-            } catch (HttpTimeoutException e) {
+            } catch (TimeoutException e) {
+                call.abort(e);
                 load.release();
                 throw new InvocationException(504, "Timed out after " + Durations.format(timeout)
                         + " waiting for: " + ref.qualified(), e);
-            } catch (IOException e) {
-                load.release();
-                LOG.debug("Replica {} of {} failed: {}", endpoint.instance(), ref, e.toString());
-                throw new InvocationException(502, "Can't reach service for: " + ref.qualified(), e);
             } catch (InterruptedException e) {
+                call.abort(e);
                 load.release();
                 Thread.currentThread().interrupt();
                 throw new InvocationException(502, "Invocation of " + ref.qualified() + " was interrupted", e);
             } catch (IllegalArgumentException e) {
+                abort(call, e);
                 load.release();
                 throw new InvocationException(400, "Invalid request for " + ref.qualified() + ": " + e.getMessage(), e);
             } catch (RuntimeException | Error e) {
+                abort(call, e);
                 load.release();
                 throw e;
             }
         }
     }
 
-    private static HttpRequest upstreamRequest(FunctionEndpoint endpoint, InvocationRequest request, String method,
-            BodyPublisher publisher, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target(endpoint.uri(), request.path(), request.rawQuery()))
-                .timeout(timeout)
-                .method(method, publisher);
-        HopByHopHeaders.copyRequestHeaders(request.headers(), builder);
-        return builder.build();
+    private static void abort(UpstreamCall call, Throwable cause) {
+        if (call != null) {
+            call.abort(cause);
+        }
     }
 
     /** The replica's address plus the path after {@code /function/NAME} and the raw query. */
@@ -210,14 +198,6 @@ public class HttpFunctionInvoker implements FunctionInvoker {
             uri.append('?').append(rawQuery);
         }
         return URI.create(uri.toString());
-    }
-
-    private static BodyPublisher publisher(UntouchedBody body, long contentLength) {
-        if (body == null || contentLength == 0) {
-            return BodyPublishers.noBody();
-        }
-        BodyPublisher stream = BodyPublishers.ofInputStream(() -> body);
-        return contentLength > 0 ? BodyPublishers.fromPublisher(stream, contentLength) : stream;
     }
 
     /** The function's ready replicas on whichever provider runs it; empty when none is ready or it exists nowhere. */

@@ -35,7 +35,7 @@ final class UntouchedBody extends FilterInputStream {
         return super.skip(n);
     }
 
-    /** The JDK client closes the body when it is done; the caller owns the stream, so keep it open. */
+    /** The caller owns the stream and closes it itself. */
     @Override
     public void close() {
         // the gateway closes its request stream itself

@@ -232,6 +232,104 @@ class HttpFunctionInvokerTest {
     }
 
     @Test
+    void largeBodyOfKnownLengthIsStreamedWithItsLength() throws Exception {
+        Replica a = replica("a");
+        serve(ECHO, a.endpoint());
+        byte[] body = "y".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+        InvocationResponse response = invoker.invoke(new InvocationRequest(ECHO, "PUT", "/", null, Map.of(),
+                new ByteArrayInputStream(body), body.length));
+        assertEquals("200000", header(response, "X-Body-Length"));
+        assertEquals("", header(response, "X-Transfer-Encoding"));
+        assertEquals(200_002, readAndClose(response).length());
+        assertEquals(List.of("200000"), a.receivedHeaders.get(0).get("Content-length"));
+    }
+
+    @Test
+    void theClientAddsNoHeaderAndKeepsNoCookieOfItsOwn() throws Exception {
+        Replica a = replica("a");
+        a.routes.put("/cookie", exchange -> {
+            exchange.getResponseHeaders().add("Set-Cookie", "session=1; Path=/");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        serve(ECHO, a.endpoint());
+        InvocationResponse first = invoker.invoke(get(ECHO, "/cookie", null, Map.of()));
+        assertEquals(List.of("session=1; Path=/"), first.headers().get("Set-Cookie"));
+        readAndClose(first);
+        byte[] body = "x".getBytes(StandardCharsets.UTF_8);
+        readAndClose(invoker.invoke(new InvocationRequest(ECHO, "POST", "/", null, Map.of(),
+                new ByteArrayInputStream(body), body.length)));
+
+        for (Map<String, List<String>> seen : a.receivedHeaders) {
+            for (String absent : List.of("Cookie", "User-agent", "Accept-encoding", "Content-type")) {
+                assertNull(seen.get(absent), absent + " was added: " + seen);
+            }
+        }
+    }
+
+    @Test
+    void encodedAnswersAndChallengesPassThroughUntouched() throws Exception {
+        Replica a = replica("a");
+        byte[] compressed = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3};
+        a.routes.put("/encoded", exchange -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, compressed.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(compressed);
+            }
+        });
+        byte[] page = "u".repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        a.routes.put("/private", exchange -> {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"fn\"");
+            exchange.sendResponseHeaders(401, page.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        serve(ECHO, a.endpoint());
+
+        try (InvocationResponse encoded = invoker.invoke(get(ECHO, "/encoded", null, Map.of("Accept-Encoding", List.of("gzip"))))) {
+            assertEquals("gzip", header(encoded, "Content-Encoding"));
+            assertEquals(List.of("gzip"), a.receivedHeaders.get(0).get("Accept-encoding"));
+            assertTrue(java.util.Arrays.equals(compressed, encoded.body().readAllBytes()));
+        }
+        InvocationResponse challenge = invoker.invoke(get(ECHO, "/private", null, Map.of()));
+        assertEquals(401, challenge.status());
+        assertEquals("Basic realm=\"fn\"", header(challenge, "WWW-Authenticate"));
+        assertEquals(50_000, readAndClose(challenge).length());
+        assertEquals(2, a.requests.get());
+    }
+
+    @Test
+    void closingAnUnfinishedAnswerEndsTheInvocation() throws Exception {
+        Replica a = replica("a");
+        CountDownLatch finish = new CountDownLatch(1);
+        a.routes.put("/endless", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("part;".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                finish.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        serve(ECHO, a.endpoint());
+        try {
+            InvocationResponse response = invoker.invoke(get(ECHO, "/endless", null, Map.of()));
+            assertEquals("part;", new String(response.body().readNBytes(5), StandardCharsets.UTF_8));
+            response.close();
+            assertEquals(0, invoker.inFlight(a.uri()));
+            assertEquals(0, metrics.metrics(ECHO).inFlight());
+            assertEquals(1, metrics.metrics(ECHO).invocations());
+        } finally {
+            finish.countDown();
+        }
+        assertEquals("a:", readAndClose(invoker.invoke(get(ECHO, "/", null, Map.of()))));
+    }
+
+    @Test
     void redirectsAreReturnedNotFollowed() throws Exception {
         Replica a = replica("a");
         a.routes.put("/moved", exchange -> {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -37,6 +38,8 @@ public final class FunctionProxy {
     static final String FORWARDED_HOST = "X-Forwarded-Host";
     static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final int COPY_BUFFER_BYTES = 16 * 1024;
+    /** How much of an unread request body is dropped before a 413, as Go's server reads at most. */
+    static final int DISCARDED_REST_BYTES = 256 * 1024;
 
     private final FunctionInvoker invoker;
     private final long maxBodyBytes;
@@ -60,7 +63,7 @@ public final class FunctionProxy {
         HttpFields requestHeaders = request.getHeaders();
         long contentLength = exchange.declaredContentLength();
         if (contentLength > maxBodyBytes) {
-            tooLarge(exchange);
+            tooLarge(exchange, contentLength <= DISCARDED_REST_BYTES ? Request.asInputStream(request) : null);
             return;
         }
         if (contentLength < 0 && !requestHeaders.contains(HttpHeader.TRANSFER_ENCODING)) {
@@ -70,7 +73,7 @@ public final class FunctionProxy {
         String callId = requestHeaders.get(CALL_ID);
         boolean generatedCallId = callId == null || callId.isBlank();
         if (generatedCallId) {
-            callId = UUID.randomUUID().toString();
+            callId = newCallId();
         }
         String startTime = Long.toString(epochNanos());
         Map<String, List<String>> headers = ProxyHeaders.fromClient(requestHeaders);
@@ -80,8 +83,8 @@ public final class FunctionProxy {
         putIfAbsent(headers, FORWARDED_FOR, ProxyHeaders.remoteAddress(request));
         putIfAbsent(headers, HttpHeader.USER_AGENT.asString(), userAgent);
 
-        BodyLimitInputStream body = new BodyLimitInputStream(
-                contentLength == 0 ? InputStream.nullInputStream() : Request.asInputStream(request), maxBodyBytes);
+        InputStream unlimited = contentLength == 0 ? InputStream.nullInputStream() : Request.asInputStream(request);
+        BodyLimitInputStream body = new BodyLimitInputStream(unlimited, maxBodyBytes);
         String name = exchange.pathParam("name");
         InvocationRequest invocation = new InvocationRequest(FunctionRef.parse(name), request.getMethod(),
                 upstreamPath(request, name, exchange.pathParam("rest")), request.getHttpURI().getQuery(),
@@ -92,14 +95,14 @@ public final class FunctionProxy {
             answer = invoker.invoke(invocation);
         } catch (RuntimeException e) {
             if (body.exceeded()) {
-                tooLarge(exchange);
+                tooLarge(exchange, unlimited);
                 return;
             }
             throw e;
         }
         try (answer) {
             if (body.exceeded()) {
-                tooLarge(exchange);
+                tooLarge(exchange, unlimited);
                 return;
             }
             Response response = exchange.response();
@@ -115,13 +118,17 @@ public final class FunctionProxy {
             if (generatedCallId) {
                 responseHeaders.put(CALL_ID, callId);
             }
-            stream(answer.body(), exchange);
+            stream(answer, exchange);
         }
     }
 
-    /** Sends every piece of the function's body as soon as it is read. */
-    private static void stream(InputStream in, Exchange exchange) throws IOException {
+    /**
+     * Sends every piece of the function's body as soon as it is read. The invocation ends (its answer is
+     * closed) as soon as the replica's body is complete, before the last write to the client.
+     */
+    private static void stream(InvocationResponse answer, Exchange exchange) throws IOException {
         OutputStream out = exchange.openStream();
+        InputStream in = answer.body();
         if (in != null) {
             byte[] buffer = new byte[COPY_BUFFER_BYTES];
             int n;
@@ -131,14 +138,38 @@ public final class FunctionProxy {
                 }
             }
         }
+        answer.close();
         out.close();
         exchange.complete();
     }
 
-    private void tooLarge(Exchange exchange) {
+    /** {@code unread}: the rest of the request body, to drop first (null: none to wait for). */
+    private void tooLarge(Exchange exchange, InputStream unread) {
+        discardSmallRest(unread);
         HttpError error = HttpError.tooLarge(maxBodyBytes);
         exchange.header(HttpErrorMapper.INTERNAL_HEADER, "gateway");
         exchange.sendText(error.status(), error.getMessage());
+    }
+
+    /**
+     * A client still sending its body when the 413 comes can see the connection reset, and lose the
+     * answer, when the gateway closes it with bytes left unread. As Go's server does, a small rest of
+     * the body is read and dropped first; a larger one is not waited for.
+     */
+    private static void discardSmallRest(InputStream unread) {
+        if (unread == null) {
+            return;
+        }
+        byte[] scratch = new byte[8192];
+        long left = DISCARDED_REST_BYTES;
+        try {
+            int n;
+            while (left > 0 && (n = unread.read(scratch, 0, (int) Math.min(scratch.length, left))) != -1) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client left or its body is broken: answer all the same
+        }
     }
 
     /** What follows {@code /function/NAME}, still URL-encoded as the client sent it; at least {@code /}. */
@@ -163,6 +194,18 @@ public final class FunctionProxy {
         if (value != null && !headers.containsKey(name)) {
             headers.put(name, List.of(value));
         }
+    }
+
+    /**
+     * A random (version 4) UUID. Call ids correlate logs and callbacks, they guard nothing: a fast
+     * per-thread generator serves, where {@code UUID.randomUUID()} would take a lock, a SHA-1 round and
+     * a read of /dev/urandom on every invocation.
+     */
+    static String newCallId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(high, low).toString();
     }
 
     private static long epochNanos() {
