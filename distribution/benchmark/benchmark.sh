@@ -4,12 +4,13 @@
 #       called directly, in classic (fork per request, fprocess=cat) and http mode;
 #   (b) watchdog classic-mode requests/s with fprocess=cat (fork cost, vs http mode);
 #   (c) deploy -> first successful invocation on the local provider, vs a bare watchdog's start.
-# Usage: distribution/benchmark/benchmark.sh [seconds-per-run (default 10)] [connections (default 16)]
+# Usage: distribution/benchmark/benchmark.sh [seconds-per-run (10)] [connections (16)] [warm-up seconds per target (5)]
 # It builds faaskar if needed, runs a private copy on ports 18080/18082, and cleans up after itself.
 set -euo pipefail
 
 DURATION="${1:-10}"
 CONNECTIONS="${2:-16}"
+WARMUP="${3:-5}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/distribution/benchmark"
 GW_PORT=18080
@@ -86,7 +87,8 @@ wait_200 "http://127.0.0.1:19002/"
 
 # wrk -> "rps p50_ms p99_ms"
 to_ms() { awk '{ v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v+0} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v }'; }
-load() { # url
+load() { # url: an unmeasured warm-up run (JIT), then the measured one
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/post.lua" "$1" >/dev/null
   local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/post.lua" "$1")"
   local rps p50 p99 errors
   rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
@@ -97,7 +99,7 @@ load() { # url
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
-echo "load: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s per run, POST 13 bytes"
+echo "load: wrk, 2 threads, $CONNECTIONS connections, ${WARMUP}s warm-up then ${DURATION}s measured per target, POST 13 bytes"
 read -r C_GW_RPS C_GW_P50 C_GW_P99 C_GW_ERR < <(load "$GW/function/bench-classic")
 read -r C_WD_RPS C_WD_P50 C_WD_P99 C_WD_ERR < <(load "http://127.0.0.1:19001/")
 read -r H_GW_RPS H_GW_P50 H_GW_P99 H_GW_ERR < <(load "$GW/function/bench-http")
