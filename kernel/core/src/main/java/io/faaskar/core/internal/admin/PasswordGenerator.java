@@ -2,11 +2,11 @@ package io.faaskar.core.internal.admin;
 
 import java.security.SecureRandom;
 
-/** Random passwords of URL-safe characters (A-Z a-z 0-9 - _), safe to paste into URLs, shells and headers. */
+/** Random passwords of letters and digits (~143 bits), safe to paste into URLs, shells, headers and command options. */
 final class PasswordGenerator {
 
     static final int LENGTH = 24;
-    static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final SecureRandom random;
 
