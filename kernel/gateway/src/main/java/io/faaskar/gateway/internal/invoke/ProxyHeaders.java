@@ -35,7 +35,10 @@ final class ProxyHeaders {
         return headers;
     }
 
-    /** Copies the function's end-to-end headers to the client's response, replacing Jetty's defaults (Date). */
+    /**
+     * Copies the function's end-to-end headers to the client's response. The replica's {@code Date} is
+     * dropped: Jetty writes its own when the response commits, and two would be sent.
+     */
     static void toClient(Map<String, List<String>> upstream, HttpFields.Mutable response) {
         Set<String> connectionTokens = Set.of();
         for (Map.Entry<String, List<String>> header : upstream.entrySet()) {
@@ -46,7 +49,7 @@ final class ProxyHeaders {
         for (Map.Entry<String, List<String>> header : upstream.entrySet()) {
             String name = header.getKey();
             if (name.isEmpty() || name.charAt(0) == ':' || header.getValue().isEmpty()
-                    || isHopByHop(name, connectionTokens)) {
+                    || HttpHeader.DATE.is(name) || isHopByHop(name, connectionTokens)) {
                 continue;
             }
             response.remove(name);
