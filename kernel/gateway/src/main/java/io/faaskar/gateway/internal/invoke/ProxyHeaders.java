@@ -1,36 +1,29 @@
 package io.faaskar.gateway.internal.invoke;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
-/** Header handling of the function proxy: hop-by-hop headers stay on their own hop, both ways. */
+/**
+ * Header handling of the function proxy. Hop-by-hop headers are the invoker's business (it is the hop to
+ * the replica, see {@link io.faaskar.api.kernel.FunctionInvoker}): the gateway hands the client's headers
+ * over as they came and passes the end-to-end headers it gets back to the client.
+ */
 final class ProxyHeaders {
-
-    /** RFC 9110 7.6.1 and what Go's reverse proxy strips; lower case. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "proxy-connection", "keep-alive",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
     private ProxyHeaders() {
     }
 
-    /** The client's end-to-end headers (case-insensitive map), for the function. */
+    /** The client's headers (case-insensitive map), for the invoker. */
     static Map<String, List<String>> fromClient(HttpFields fields) {
-        Set<String> connectionTokens = connectionTokens(fields.getValuesList(HttpHeader.CONNECTION));
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (HttpField field : fields) {
-            String name = field.getName();
-            if (!isHopByHop(name, connectionTokens)) {
-                headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(field.getValue());
-            }
+            headers.computeIfAbsent(field.getName(), n -> new ArrayList<>(1)).add(field.getValue());
         }
         return headers;
     }
@@ -40,16 +33,9 @@ final class ProxyHeaders {
      * dropped: Jetty writes its own when the response commits, and two would be sent.
      */
     static void toClient(Map<String, List<String>> upstream, HttpFields.Mutable response) {
-        Set<String> connectionTokens = Set.of();
-        for (Map.Entry<String, List<String>> header : upstream.entrySet()) {
-            if (HttpHeader.CONNECTION.is(header.getKey())) {
-                connectionTokens = connectionTokens(header.getValue());
-            }
-        }
         for (Map.Entry<String, List<String>> header : upstream.entrySet()) {
             String name = header.getKey();
-            if (name.isEmpty() || name.charAt(0) == ':' || header.getValue().isEmpty()
-                    || HttpHeader.DATE.is(name) || isHopByHop(name, connectionTokens)) {
+            if (name.isEmpty() || header.getValue().isEmpty() || HttpHeader.DATE.is(name)) {
                 continue;
             }
             response.remove(name);
@@ -64,25 +50,5 @@ final class ProxyHeaders {
         String ip = Request.getRemoteAddr(request);
         int port = Request.getRemotePort(request);
         return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port;
-    }
-
-    private static boolean isHopByHop(String name, Set<String> connectionTokens) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return HOP_BY_HOP.contains(lower) || connectionTokens.contains(lower);
-    }
-
-    private static Set<String> connectionTokens(List<String> connectionValues) {
-        if (connectionValues == null || connectionValues.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> tokens = new HashSet<>();
-        for (String value : connectionValues) {
-            for (String token : value.split(",")) {
-                if (!token.isBlank()) {
-                    tokens.add(token.trim().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return tokens;
     }
 }
